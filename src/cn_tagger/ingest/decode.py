@@ -1,0 +1,54 @@
+"""Bytes -> str for text-like inputs: BOMs, UTF-8, then a detected legacy encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeFailure(ValueError):
+    """The bytes are not text in any encoding we can identify."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``. Raises :class:`DecodeFailure` for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeFailure(f"starts with a {encoding} byte-order mark but is not "
+                                    f"valid {encoding} ({exc.reason})") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise DecodeFailure("looks like binary data, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # Last resort keeps every byte visible rather than crashing or dropping the record.
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(b < 9 or 13 < b < 32 for b in sample)
+    return controls / len(sample) > 0.1

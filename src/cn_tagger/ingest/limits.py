@@ -1,0 +1,18 @@
+"""Configurable input limits with safe defaults. Every breach becomes an error record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 100 * 1024 * 1024
+    """Files larger than this are refused with ``too_large``."""
+    max_text_chars: int = 2_000_000
+    """Records whose text is longer are refused with ``too_large`` (never silently cut)."""
+    max_docx_uncompressed_bytes: int = 200 * 1024 * 1024
+    """Guard against zip bombs in DOCX files."""
+    max_pdf_pages: int = 2000
+    pdf_timeout_s: float = 120.0
+    max_csv_field_chars: int = 10_000_000

@@ -1,0 +1,185 @@
+"""Training from a config: fit candidates, tune thresholds on dev, keep the best, save."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .artifacts import Model, save_model
+from .classify import Segmented, build_backend
+from .config import read_yaml
+from .data import GoldRecord, check_labels, data_hash, read_gold, targets
+from .decide import Thresholds, learn_thresholds
+from .errors import ConfigError, DataError
+from .segment import Segmenter
+from .taxonomy import Taxonomy, load_taxonomy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ThresholdConfig:
+    floor: float = 0.2
+    ceiling: float = 0.9
+    min_support: int = 3
+    per_language_min_support: int = 0
+    """>0 tunes per-language thresholds where a language has that many dev positives."""
+
+
+@dataclass
+class TrainConfig:
+    """Every setting that matters for a training run; YAML fields map 1:1, CLI flags override."""
+
+    name: str = "custom"
+    version: str = "0.1.0"
+    train: str = "data/seed/train.jsonl"
+    dev: str | None = "data/seed/dev.jsonl"
+    test: str | None = "data/seed/test.jsonl"
+    taxonomy: str = "configs/taxonomy.yaml"
+    candidates: list[dict[str, Any]] = field(default_factory=lambda: [{"name": "tfidf"}])
+    """Backends to train; the one with the best dev score (mean of micro and macro F1) is kept."""
+    thresholds: ThresholdConfig = field(default_factory=ThresholdConfig)
+    labels_on_in_scope_only: bool = True
+    seed: int = 0
+    ignore_unknown_labels: bool = False
+    corrections: list[str] = field(default_factory=list)
+    """Review sheets (``cn-tagger review``) whose corrected rows are added to training."""
+    extra_eval: dict[str, str] = field(default_factory=dict)
+    """Named extra gold sets reported in the model card (e.g. real-world dev data)."""
+
+    @classmethod
+    def from_file(cls, path: str | Path | None, **overrides: Any) -> TrainConfig:
+        raw = read_yaml(path) if path else {}
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path} must be a YAML mapping of training settings")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known settings: "
+                              f"{', '.join(sorted(known))}")
+        raw = dict(raw)
+        if "backend" in raw:
+            raise ConfigError("use 'candidates: [{name: ...}]' rather than 'backend:'")
+        raw["thresholds"] = ThresholdConfig(**(raw.get("thresholds") or {}))
+        config = cls(**raw)
+        for key, value in overrides.items():
+            if value is not None:
+                setattr(config, key, value)
+        return config
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def segment_records(records: list[GoldRecord], segmenter: Segmenter) -> list[Segmented]:
+    from .normalize import normalize_text
+
+    texts = [normalize_text(r.text) for r in records]
+    sentences = segmenter.split_many(texts)
+    return [Segmented(t, tuple(s.text for s in sents))
+            for t, sents in zip(texts, sentences, strict=True)]
+
+
+def load_split(path: str | None, taxonomy: Taxonomy, ignore_unknown: bool) -> list[GoldRecord]:
+    if not path:
+        return []
+    return check_labels(read_gold(path), taxonomy, str(path), ignore_unknown)
+
+
+def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any]]:
+    """Train every candidate, keep the best on dev, save it to ``output``; return it and a report."""
+    from .corrections import read_corrections
+    from .evaluate import evaluate
+    from .tagger import Tagger
+
+    taxonomy = load_taxonomy(config.taxonomy)
+    label_ids = taxonomy.label_ids
+    train_records = load_split(config.train, taxonomy, config.ignore_unknown_labels)
+    for sheet in config.corrections:
+        corrected = check_labels(read_corrections(sheet), taxonomy, sheet,
+                                 config.ignore_unknown_labels)
+        log.info("adding %d corrected records from %s", len(corrected), sheet)
+        train_records += corrected
+    dev_records = load_split(config.dev, taxonomy, config.ignore_unknown_labels)
+    if not train_records:
+        raise DataError(f"no training records in {config.train}")
+    if not dev_records:
+        log.warning("no dev data: thresholds are tuned on the training data (optimistic)")
+        dev_records = train_records
+    segmenter = Segmenter()
+    train_docs = segment_records(train_records, segmenter)
+    dev_docs = segment_records(dev_records, segmenter)
+    y_train, mask = targets(train_records, label_ids, config.labels_on_in_scope_only)
+    y_dev, _ = targets(dev_records, label_ids)
+    dev_langs = [r.language or "und" for r in dev_records]
+
+    candidates = []
+    for spec in config.candidates:
+        started = time.perf_counter()
+        backend = build_backend(copy.deepcopy(spec))
+        backend.fit(train_docs, y_train, mask)
+        dev_scores = backend.predict_proba(dev_docs)
+        thresholds = learn_thresholds(
+            dev_scores, y_dev, label_ids, floor=config.thresholds.floor,
+            ceiling=config.thresholds.ceiling, min_support=config.thresholds.min_support,
+            languages=dev_langs,
+            per_language_min_support=config.thresholds.per_language_min_support)
+        model = Model(config.name, config.version, backend, taxonomy, thresholds, {})
+        dev_metrics, _ = evaluate(Tagger(model), dev_records, worst=0)
+        score = (dev_metrics["micro_f1"] + dev_metrics["macro_f1"]) / 2
+        log.info("candidate %s: dev micro %.3f macro %.3f (%.0f s)", spec, dev_metrics["micro_f1"],
+                 dev_metrics["macro_f1"], time.perf_counter() - started)
+        candidates.append({"spec": spec, "model": model, "dev": dev_metrics, "score": score,
+                           "train_seconds": round(time.perf_counter() - started, 1)})
+    best = max(candidates, key=lambda c: c["score"])
+    model: Model = best["model"]
+
+    report: dict[str, Any] = {"dev": _summary(best["dev"])}
+    evaluations = {"dev": best["dev"]}
+    tagger = Tagger(model)
+    test_records = load_split(config.test, taxonomy, config.ignore_unknown_labels)
+    if test_records:
+        evaluations["test"], _ = evaluate(tagger, test_records, worst=0)
+        report["test"] = _summary(evaluations["test"])
+    for name, path in config.extra_eval.items():
+        if Path(path).is_file():
+            records = load_split(path, taxonomy, ignore_unknown=True)
+            evaluations[name], _ = evaluate(tagger, records, worst=0)
+            report[name] = _summary(evaluations[name])
+        else:
+            log.warning("extra evaluation set %s not found at %s; skipped", name, path)
+    extra = {
+        "training": {
+            "config": config.to_dict(),
+            "data_hash": data_hash([train_records, dev_records]),
+            "n_train": len(train_records),
+            "n_dev": len(dev_records),
+            "candidates": [{"spec": c["spec"], "dev_micro_f1": c["dev"]["micro_f1"],
+                            "dev_macro_f1": c["dev"]["macro_f1"],
+                            "train_seconds": c["train_seconds"]} for c in candidates],
+        },
+        "metrics": {name: _summary(m) for name, m in evaluations.items()},
+    }
+    output = Path(output)
+    manifest = save_model(output, model.backend, taxonomy, model.thresholds, config.name,
+                          config.version, extra)
+    from .card import write_model_card
+
+    write_model_card(output, manifest, evaluations)
+    return Model(model.name, model.version, model.backend, taxonomy, model.thresholds, manifest,
+                 output), report
+
+
+def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
+    keys = ("n", "micro_f1", "macro_f1", "in_scope", "per_label", "per_language",
+            "english_micro_f1", "non_english_micro_f1", "evidence_hit_rate", "language_accuracy")
+    return {k: metrics[k] for k in keys if k in metrics}
+
+
+__all__ = ["TrainConfig", "Thresholds", "train"]
