@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Tag P/CVE and counter-narrative programme descriptions with the "
                        "guideline dimensions of UNSC resolution 2354 (2017), para 2.")
 
-ModelOpt = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model directory "
+ModelOpt = Annotated[Path | None, typer.Option("--model", "-m", help="Model directory "
                                                   "(default: the shipped default model).")]
 
 
@@ -35,9 +35,9 @@ def _load_tagger(model: Path | None):  # noqa: ANN202
 @app.command()
 def tag(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+    output: Annotated[Path | None, typer.Option("--output", "-o",
                                                    help="Output file (default: JSONL on stdout).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f",
+    fmt: Annotated[str | None, typer.Option("--format", "-f",
                                                help="jsonl, csv or parquet (default: from -o's extension, else jsonl).")] = None,
     model: ModelOpt = None,
     text_col: Annotated[str, typer.Option(help="Field / column holding the text.")] = "text",
@@ -46,8 +46,8 @@ def tag(
     workers: Annotated[int, typer.Option(min=1, help="Tagging processes.")] = 1,
     include_text: Annotated[bool, typer.Option(help="Add the normalised text to each record "
                                                     "(needed by 'review').")] = False,
-    max_file_bytes: Annotated[Optional[int], typer.Option(help="Refuse larger files.")] = None,
-    max_text_chars: Annotated[Optional[int], typer.Option(help="Refuse longer texts.")] = None,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Refuse larger files.")] = None,
+    max_text_chars: Annotated[int | None, typer.Option(help="Refuse longer texts.")] = None,
 ) -> None:
     """Tag every record of INPUTS; one output record per input record, in input order."""
     from dataclasses import replace
@@ -96,22 +96,23 @@ def tag(
 
 @app.command()
 def train(
-    data: Annotated[Optional[Path], typer.Option("--data", help="Training data (JSONL/CSV).")] = None,
-    dev: Annotated[Optional[Path], typer.Option(help="Dev data for thresholds and selection.")] = None,
-    test: Annotated[Optional[Path], typer.Option(help="Held-out test data for the model card.")] = None,
-    taxonomy: Annotated[Optional[Path], typer.Option(help="Taxonomy YAML.")] = None,
-    backend: Annotated[Optional[str], typer.Option(help="tfidf, use or ensemble (overrides the "
+    data: Annotated[Path | None, typer.Option("--data", help="Training data (JSONL/CSV).")] = None,
+    dev: Annotated[Path | None, typer.Option(help="Dev data for thresholds and selection.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Held-out test data for the model card.")] = None,
+    taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML.")] = None,
+    backend: Annotated[str | None, typer.Option(help="tfidf, use or ensemble (overrides the "
                                                          "config's candidates).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Training config YAML.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Training config YAML.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Model directory to write.")] = Path("models/custom"),
-    name: Annotated[Optional[str], typer.Option(help="Model name.")] = None,
-    corrections: Annotated[Optional[list[Path]], typer.Option(help="Review sheet(s) with curator corrections.")] = None,
+    name: Annotated[str | None, typer.Option(help="Model name.")] = None,
+    corrections: Annotated[list[Path] | None, typer.Option(help="Review sheet(s) with curator corrections.")] = None,
     ignore_unknown_labels: Annotated[bool, typer.Option(help="Drop labels the taxonomy lacks.")] = False,
 ) -> None:
     """Train a model from gold data and a config; write it with its manifest and card."""
     import logging
 
-    from .train import TrainConfig, train as run_train
+    from .train import TrainConfig
+    from .train import train as run_train
 
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
@@ -141,7 +142,7 @@ def evaluate(
     data: Annotated[Path, typer.Option("--data", help="Gold data (JSONL/CSV).")],
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    report: Annotated[Optional[Path], typer.Option(help="Write a self-contained HTML report.")] = None,
+    report: Annotated[Path | None, typer.Option(help="Write a self-contained HTML report.")] = None,
     ignore_unknown_labels: Annotated[bool, typer.Option(help="Drop labels the model lacks.")] = False,
 ) -> None:
     """Score a model against gold labels: micro/macro F1, per label, scope, per language."""
@@ -177,7 +178,7 @@ def evaluate(
 
 @app.command()
 def labels(
-    taxonomy: Annotated[Optional[Path], typer.Option(help="Taxonomy YAML (default: the codebook).")] = None,
+    taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default: the codebook).")] = None,
 ) -> None:
     """List the labels with the resolution clause(s) each comes from."""
     from .taxonomy import load_taxonomy

@@ -45,7 +45,7 @@ class LangdetectDetector:
         if self._factory is None:
             with self._lock:
                 if self._factory is None:
-                    from langdetect.detector_factory import DetectorFactory, PROFILES_DIRECTORY
+                    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
                     factory = DetectorFactory()
                     factory.load_profile(PROFILES_DIRECTORY)

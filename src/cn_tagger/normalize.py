@@ -9,7 +9,9 @@ import ftfy
 
 # Zero-width and invisible junk; ZWNJ/ZWJ (U+200C/U+200D) are kept: Persian, Urdu and
 # Indic scripts need them.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(
+    "[\u200b\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0/C1 controls except tab and newline; also noncharacters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import zipfile
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,18 +14,9 @@ from ..errors import ModelError
 from .base import NotFittedError, Segmented, sentences_or_text, split_rows
 from .heads import LinearHeads
 
-_VECTORIZERS = "tfidf_vectorizers.skops"
+_VOCAB = "tfidf_vocabulary.json"
+_IDF = "tfidf_idf.npz"
 _HEADS = "tfidf_heads.npz"
-# Types skops may rebuild when loading; anything else in the file is refused.
-TRUSTED_TYPES: tuple[str, ...] = (
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "builtins.list",
-    "builtins.dict",
-    "numpy.float32",
-    "numpy.float64",
-    "numpy.dtype",
-)
 
 
 class TfidfBackend:
@@ -34,7 +25,7 @@ class TfidfBackend:
     name: ClassVar[str] = "tfidf.v1"
 
     def __init__(self, word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (2, 5),
-                 min_df: int = 2, max_features: int = 200_000, C: float = 4.0,
+                 min_df: int = 2, max_features: int = 50_000, C: float = 4.0,
                  class_weight: str | None = "balanced") -> None:
         self.word_ngrams = tuple(word_ngrams)
         self.char_ngrams = tuple(char_ngrams)
@@ -48,17 +39,20 @@ class TfidfBackend:
                 "min_df": self.min_df, "max_features": self.max_features, "C": self.C,
                 "class_weight": self.class_weight}
 
-    def _make_vectorizers(self) -> list:
+    def _make_vectorizers(self, vocabularies: list[list[str]] | None = None) -> list:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        vocabularies = vocabularies or [None, None]
         common = {"sublinear_tf": True, "min_df": self.min_df, "dtype": np.float32,
                   "max_features": self.max_features, "lowercase": True}
         return [TfidfVectorizer(analyzer="word", ngram_range=self.word_ngrams,
-                                token_pattern=r"(?u)\b\w+\b", **common),
-                TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, **common)]
+                                token_pattern=r"(?u)\b\w+\b", vocabulary=vocabularies[0],
+                                **common),
+                TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams,
+                                vocabulary=vocabularies[1], **common)]
 
     def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        if not hasattr(self, "vectorizers_"):
+        if not hasattr(self, "heads_"):
             raise NotFittedError(self.name)
         blocks = [v.transform(texts) for v in self.vectorizers_]
         return sp.hstack(blocks, format="csr") * (1 / np.sqrt(len(blocks)))
@@ -68,11 +62,15 @@ class TfidfBackend:
         self.vectorizers_ = self._make_vectorizers()
         for vectorizer in self.vectorizers_:
             vectorizer.fit(texts)
-        self.heads_ = LinearHeads(C=self.C, class_weight=self.class_weight).fit(
-            self._features(texts), y, mask)
+            vectorizer.stop_words_ = None  # terms cut by min_df/max_features: not needed
+        blocks = [v.transform(texts) for v in self.vectorizers_]
+        features = sp.hstack(blocks, format="csr") * (1 / np.sqrt(len(blocks)))
+        self.heads_ = LinearHeads(C=self.C, class_weight=self.class_weight).fit(features, y, mask)
         return self
 
     def predict_proba(self, docs: Sequence[Segmented]) -> np.ndarray:
+        if not hasattr(self, "heads_"):
+            raise NotFittedError(self.name)
         return self.heads_.predict_proba(self._features([d.text for d in docs]))
 
     def predict_with_sentences(self, docs: Sequence[Segmented],
@@ -84,22 +82,29 @@ class TfidfBackend:
         return scores[: len(docs)], split_rows(scores[len(docs):], [len(g) for g in sentences])
 
     def save(self, directory: Path) -> dict[str, Any]:
-        import skops.io as sio
-
-        sio.dump(self.vectorizers_, directory / _VECTORIZERS, compression=zipfile.ZIP_DEFLATED)
+        # Plain JSON vocabularies and npz arrays: loading can never execute code.
+        vocabularies = [sorted(v.vocabulary_, key=v.vocabulary_.__getitem__)
+                        for v in self.vectorizers_]
+        (directory / _VOCAB).write_text(json.dumps(vocabularies, ensure_ascii=False),
+                                        encoding="utf-8")
+        with open(directory / _IDF, "wb") as handle:
+            np.savez_compressed(handle, **{f"idf{i}": v.idf_ for i, v in
+                                           enumerate(self.vectorizers_)})
         self.heads_.save(directory / _HEADS)
-        return {"params": self.params(), "files": [_VECTORIZERS, _HEADS]}
+        return {"params": self.params(), "files": [_VOCAB, _IDF, _HEADS]}
 
     @classmethod
     def load(cls, directory: Path, params: dict[str, Any]) -> TfidfBackend:
-        import skops.io as sio
-
-        path = directory / _VECTORIZERS
-        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        if untrusted:
-            raise ModelError(f"{path} contains types that are not on cn_tagger's trusted list "
-                             f"({', '.join(untrusted)}); refusing to load it")
         backend = cls(**params.get("params", {}))
-        backend.vectorizers_ = sio.load(path, trusted=list(TRUSTED_TYPES))
+        try:
+            vocabularies = json.loads((directory / _VOCAB).read_text(encoding="utf-8"))
+            vectorizers = backend._make_vectorizers(vocabularies)
+            with np.load(directory / _IDF, allow_pickle=False) as data:
+                for i, vectorizer in enumerate(vectorizers):
+                    vectorizer.idf_ = data[f"idf{i}"].astype(np.float32)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"TF-IDF weights in {directory} cannot be read ({exc}); retrain "
+                             "the model") from exc
+        backend.vectorizers_ = vectorizers
         backend.heads_ = LinearHeads.load(directory / _HEADS)
         return backend

@@ -1,0 +1,73 @@
+"""One contract test parametrised over every backend, plus round trips."""
+
+import numpy as np
+import pytest
+
+from cn_tagger.classify import Segmented, build_backend, load_backend, save_backend
+from cn_tagger.classify.base import NotFittedError
+
+TEXTS = [
+    ("Imams in Kano run radio debates that rebut extremist propaganda for young people.", 1, 1, 0),
+    ("The programme trains teachers in Mombasa schools in media literacy against extremism.", 1, 0, 1),
+    ("Mothers and fathers in Tunis attend workshops on recognising radicalisation.", 1, 0, 0),
+    ("A youth football league for children in Nairobi with weekend tournaments.", 0, 0, 0),
+    ("A savings group for women traders in Kisumu meets weekly to pool money.", 0, 0, 0),
+    ("Young people produce online videos that counter jihadist recruiters' claims.", 1, 1, 0),
+    ("School curriculum on critical thinking helps students question extremist messages.", 1, 0, 1),
+    ("Border police receive training on detecting forged passports.", 0, 0, 0),
+] * 2
+DOCS = [Segmented(t, tuple(t.split(". "))) for t, *_ in TEXTS]
+Y = np.array([row[1:] for row in TEXTS], dtype=np.int8)
+MASK = np.ones_like(Y, dtype=bool)
+MASK[:, 1:] = Y[:, [0]].astype(bool)
+
+SPECS = [
+    {"name": "tfidf", "min_df": 1},
+    {"name": "use"},
+    {"name": "ensemble", "members": [{"name": "tfidf", "min_df": 1}, {"name": "use"}]},
+]
+
+
+@pytest.fixture(scope="module", params=SPECS, ids=lambda s: s["name"])
+def fitted(request):
+    return build_backend(dict(request.param)).fit(DOCS, Y, MASK)
+
+
+def test_scores_shape_and_range(fitted):
+    scores = fitted.predict_proba(DOCS)
+    assert scores.shape == (len(DOCS), 3)
+    assert np.all((scores >= 0) & (scores <= 1))
+    # learns something: in-scope texts score higher on scope than out-of-scope ones
+    assert scores[Y[:, 0] == 1, 0].mean() > scores[Y[:, 0] == 0, 0].mean()
+
+
+def test_sentence_scores_align_with_sentences(fitted):
+    docs, sents = fitted.predict_with_sentences(DOCS[:3])
+    assert docs.shape == (3, 3)
+    assert [s.shape for s in sents] == [(len(d.sentences), 3) for d in DOCS[:3]]
+    np.testing.assert_allclose(docs, fitted.predict_proba(DOCS[:3]), atol=1e-6)
+
+
+def test_save_load_same_scores(fitted, tmp_path):
+    spec = save_backend(fitted, tmp_path)
+    loaded = load_backend(tmp_path, spec)
+    np.testing.assert_allclose(loaded.predict_proba(DOCS), fitted.predict_proba(DOCS), atol=1e-6)
+
+
+def test_batch_equals_single(fitted):
+    batch = fitted.predict_proba(DOCS[:4])
+    single = np.vstack([fitted.predict_proba([d]) for d in DOCS[:4]])
+    np.testing.assert_allclose(batch, single, atol=1e-5)
+
+
+@pytest.mark.parametrize("spec", SPECS[:2], ids=lambda s: s["name"])
+def test_predict_before_fit_says_what_to_call(spec):
+    with pytest.raises(NotFittedError, match="call fit"):
+        build_backend(dict(spec)).predict_proba(DOCS[:1])
+
+
+def test_unknown_backend_is_refused():
+    from cn_tagger.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown backend 'bert'"):
+        build_backend({"name": "bert"})
