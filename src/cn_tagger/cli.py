@@ -48,6 +48,9 @@ def tag(
                                                     "(needed by 'review').")] = False,
     max_file_bytes: Annotated[int | None, typer.Option(help="Refuse larger files.")] = None,
     max_text_chars: Annotated[int | None, typer.Option(help="Refuse longer texts.")] = None,
+    max_docx_bytes: Annotated[int | None, typer.Option(help="Refuse DOCX files that expand to more bytes (zip bombs).")] = None,
+    max_pdf_pages: Annotated[int | None, typer.Option(help="Refuse PDFs with more pages.")] = None,
+    pdf_timeout: Annotated[float | None, typer.Option(help="Seconds allowed for one PDF's text extraction.")] = None,
 ) -> None:
     """Tag every record of INPUTS; one output record per input record, in input order."""
     from dataclasses import replace
@@ -58,11 +61,10 @@ def tag(
     if resume and output is None:
         _err("--resume needs -o/--output (a run on stdout cannot be resumed)")
         raise typer.Exit(2)
-    limits = Limits()
-    if max_file_bytes:
-        limits = replace(limits, max_file_bytes=max_file_bytes)
-    if max_text_chars:
-        limits = replace(limits, max_text_chars=max_text_chars)
+    overrides = {"max_file_bytes": max_file_bytes, "max_text_chars": max_text_chars,
+                 "max_docx_uncompressed_bytes": max_docx_bytes, "max_pdf_pages": max_pdf_pages,
+                 "pdf_timeout_s": pdf_timeout}
+    limits = replace(Limits(), **{k: v for k, v in overrides.items() if v is not None})
     try:
         tagger = _load_tagger(model)
         tagger.limits = limits
@@ -235,6 +237,98 @@ def review(
         _err(str(exc))
         raise typer.Exit(1) from exc
     _err(f"{n} submissions written to {output}")
+
+
+@app.command()
+def index(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or - to tag and index.")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite registry file (created if missing).")],
+    model: ModelOpt = None,
+    text_col: Annotated[str, typer.Option(help="Field / column holding the text.")] = "text",
+    id_col: Annotated[str, typer.Option(help="Field / column holding the record id.")] = "id",
+    workers: Annotated[int, typer.Option(min=1, help="Tagging processes.")] = 1,
+) -> None:
+    """Tag INPUTS and upsert them into a searchable SQLite registry (same id = update)."""
+    import itertools
+
+    from .ingest import IngestOptions, iter_documents
+    from .registry import connect, upsert
+    from .runner import RunStats, tag_records
+
+    try:
+        tagger = _load_tagger(model)
+        connection = connect(db)
+        stats = RunStats()
+        records = tag_records(tagger, iter_documents(inputs, IngestOptions(text_col, id_col)),
+                              workers=workers, include_text=True)
+        while batch := list(itertools.islice(records, 500)):
+            for record in batch:
+                stats.add(record)
+            upsert(connection, batch)
+        total = connection.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+        connection.close()
+    except CnTaggerError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    _err(f"indexed {stats.summary()}; the registry {db} now holds {total} submissions")
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Full-text query (all words must match).")] = None,
+    db: Annotated[Path, typer.Option("--db", help="SQLite registry made by 'cn-tagger index'.")] = Path("registry.sqlite"),
+    label: Annotated[list[str] | None, typer.Option("--label", "-l", help="Required label (repeatable; all must match).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language code, e.g. fr.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", help="Include out-of-scope submissions.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="Maximum results.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """Find indexed submissions by words, labels, language and scope."""
+    from .registry import connect
+    from .registry import search as run_search
+
+    if not db.is_file():
+        _err(f"registry {db} not found; create it with 'cn-tagger index INPUT... --db {db}'")
+        raise typer.Exit(2)
+    try:
+        connection = connect(db)
+        hits = run_search(connection, query, label or [], lang, include_all, limit)
+        connection.close()
+    except CnTaggerError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(hits, ensure_ascii=False, indent=1))
+        return
+    for hit in hits:
+        title = (hit["title"] or "")[:50]
+        typer.echo(f"{hit['id'][:40]:40}  {hit['language'] or 'und':4} "
+                   f"{'in ' if hit['in_scope'] else 'out'}  {title:50}  {', '.join(hit['labels'])}")
+    _err(f"{len(hits)} result(s)")
+
+
+@app.command()
+def report(
+    tagged: Annotated[Path, typer.Argument(help="JSONL written by 'cn-tagger tag' (--include-text highlights evidence in context).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    model: ModelOpt = None,
+    margin: Annotated[float, typer.Option(help="Flag scores this close to their threshold.")] = 0.1,
+) -> None:
+    """Write a self-contained HTML report of a tagged batch for curators."""
+    from .corrections import load_tagged
+    from .report import batch_report
+
+    try:
+        records = load_tagged(tagged)
+        loaded = _load_tagger(model).model
+        clauses = {lb.id: list(lb.clauses) for lb in loaded.taxonomy.labels}
+        thresholds = {"in_scope": loaded.thresholds.scope, **loaded.thresholds.labels}
+        summary = batch_report(records, output, clauses, thresholds, margin,
+                               title=f"cn_tagger report: {tagged.name}")
+    except CnTaggerError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    _err(f"{summary['records']} submissions, {summary['needs_review']} need review -> {output}")
 
 
 def main() -> None:

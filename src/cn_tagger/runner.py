@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
+import logging
 import multiprocessing
 import sys
 import time
@@ -17,6 +19,8 @@ from .ingest import IngestOptions, iter_documents, list_files
 from .records import Document
 from .tagger import Tagger
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class RunStats:
@@ -27,9 +31,20 @@ class RunStats:
     resumed: int = 0
     seconds: float = 0.0
     error_codes: dict[str, int] = field(default_factory=dict)
+    duplicate_ids: int = 0
+    first_duplicate: str | None = None
+    _seen: set[str] = field(default_factory=set, repr=False)
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
+        if record["id"] in self._seen:
+            self.duplicate_ids += 1
+            if self.first_duplicate is None:
+                self.first_duplicate = record["id"]
+                log.warning("duplicate id %r (kept; ids are not required to be unique)",
+                            record["id"])
+        else:
+            self._seen.add(record["id"])
         if record["status"] == "ok":
             self.ok += 1
             if not record["in_scope"]["value"]:
@@ -44,21 +59,30 @@ class RunStats:
         return (f"{self.records} records: {self.ok} ok, {self.errors} errors"
                 + (f" ({codes})" if codes else "") + f", {self.out_of_scope} out of scope"
                 + (f", {self.resumed} resumed" if self.resumed else "")
+                + (f", {self.duplicate_ids} duplicate ids (first: {self.first_duplicate!r}, "
+                   "all kept)" if self.duplicate_ids else "")
                 + f" in {self.seconds:.1f} s")
 
 
-_WORKER_TAGGER: Tagger | None = None
+_WORKER: dict[str, Any] = {}
 _CHUNK = 64
 
 
-def _init_worker(tagger: Tagger) -> None:
-    global _WORKER_TAGGER
-    _WORKER_TAGGER = tagger
+def _init_worker(tagger: Tagger, include_text: bool) -> None:
+    _WORKER["tagger"] = tagger
+    _WORKER["include_text"] = include_text
+
+
+def _to_record(result: Any, include_text: bool) -> dict[str, Any]:
+    record = result.to_dict()
+    if include_text:
+        record["text"] = result.text
+    return record
 
 
 def _tag_chunk(docs: list[Document]) -> list[dict[str, Any]]:
-    assert _WORKER_TAGGER is not None  # set by _init_worker  # noqa: S101
-    return [r.to_dict() for r in _WORKER_TAGGER.tag_documents(docs)]
+    return [_to_record(r, _WORKER["include_text"])
+            for r in _WORKER["tagger"].tag_documents(docs)]
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -72,17 +96,19 @@ def tag_records(tagger: Tagger, docs: Iterable[Document], workers: int = 1,
     """Output records in input order, tagged in ``workers`` processes."""
     if workers <= 1:
         for result in tagger.tag_documents(docs):
-            record = result.to_dict()
-            if include_text:
-                record["text"] = result.text
-            yield record
+            yield _to_record(result, include_text)
         return
-    if include_text:
-        raise ValueError("include_text is only supported with one worker")
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(tagger,)) as pool:
-        for chunk in pool.imap(_tag_chunk, _chunks(docs, _CHUNK), chunksize=1):
-            yield from chunk
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(tagger, include_text)) as pool:
+        # A bounded window of chunks in flight (Pool.imap would read the whole input ahead
+        # and let memory grow with it); results come back in input order.
+        pending: collections.deque = collections.deque()
+        for chunk in _chunks(docs, _CHUNK):
+            pending.append(pool.apply_async(_tag_chunk, (chunk,)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def fingerprint(inputs: list[str], options: IngestOptions, tagger: Tagger) -> dict[str, Any]:

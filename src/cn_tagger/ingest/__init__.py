@@ -6,6 +6,7 @@ with a code and a message, and the batch goes on.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..records import Document, RecordError
 from . import documents, tabular
+from .decode import DecodeFailure
 from .limits import Limits
 
 __all__ = ["IngestOptions", "Limits", "SUPPORTED_EXTENSIONS", "iter_documents", "list_files"]
@@ -29,6 +31,7 @@ _DOCUMENTS = {".txt": documents.read_text, ".text": documents.read_text,
               ".xhtml": documents.read_html, ".docx": documents.read_docx,
               ".pdf": documents.read_pdf}
 SUPPORTED_EXTENSIONS = tuple(sorted({*_TABULAR, *_DOCUMENTS}))
+_STREAMED = ("jsonl", "csv", "tsv")
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,15 @@ def iter_documents(inputs: Iterable[str], options: IngestOptions | None = None,
 
 def _read_one(path: str, options: IngestOptions) -> Iterator[Document]:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        head = data.lstrip()[:1]
-        kind = "jsonl" if head in (b"{", b"[") else "txt"
-        yield from _dispatch("stdin", data, kind, options)
+        stream = io.BufferedReader(sys.stdin.buffer) if not isinstance(
+            sys.stdin.buffer, io.BufferedReader) else sys.stdin.buffer
+        head = stream.peek(64).lstrip()[:1]
+        if head in (b"{", b"["):
+            yield from tabular.read_jsonl("stdin", stream, options.text_col, options.id_col,
+                                          options.limits)
+        else:
+            yield from _document("stdin", stream.read(options.limits.max_file_bytes + 1),
+                                 ".txt", options)
         return
     name = path
     ext = Path(path).suffix.lower()
@@ -77,45 +85,56 @@ def _read_one(path: str, options: IngestOptions) -> Iterator[Document]:
                      f"'{ext or 'no extension'}' files are not supported; supported: "
                      f"{', '.join(SUPPORTED_EXTENSIONS)}; convert the file or rename it")
         return
+    limit = options.limits.max_table_bytes if kind in _STREAMED else options.limits.max_file_bytes
     try:
         size = os.path.getsize(path)
-        if size > options.limits.max_file_bytes:
+        if size > limit:
             yield _error(name, "too_large", f"file is {size:,} bytes, over the limit of "
-                                            f"{options.limits.max_file_bytes:,}; split it or "
-                                            "raise --max-file-bytes")
+                                            f"{limit:,}; split it or raise the limit")
             return
-        with open(path, "rb") as handle:
-            data = handle.read()
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except FileNotFoundError:
         yield _error(name, "not_found", f"no such file: {path}; check the path")
         return
     except OSError as exc:
         yield _error(name, "unreadable", f"cannot read {path}: {exc.strerror or exc}")
         return
-    yield from _dispatch(name, data, kind, options)
+    with handle:
+        if kind == "jsonl":
+            yield from tabular.read_jsonl(name, handle, options.text_col, options.id_col,
+                                          options.limits)
+        elif kind in ("csv", "tsv"):
+            yield from tabular.read_csv(name, handle, options.text_col, options.id_col,
+                                        options.limits, delimiter="\t" if kind == "tsv" else None)
+        else:
+            try:
+                data = handle.read()
+            except OSError as exc:
+                yield _error(name, "unreadable", f"cannot read {path}: {exc.strerror or exc}")
+                return
+            yield from _document(name, data, kind, options)
 
 
-def _dispatch(name: str, data: bytes, kind: str, options: IngestOptions) -> Iterator[Document]:
-    if kind == "jsonl":
-        yield from tabular.read_jsonl(name, data, options.text_col, options.id_col, options.limits)
-    elif kind in ("csv", "tsv"):
-        yield from tabular.read_csv(name, data, options.text_col, options.id_col, options.limits,
-                                    delimiter="\t" if kind == "tsv" else None)
-    else:
-        reader = _DOCUMENTS.get(kind, documents.read_text)
-        try:
-            text, meta = reader(data, options.limits)
-        except documents.ReadFailure as exc:
-            yield _error(name, exc.code, exc.message)
-            return
-        except tabular.DecodeFailure as exc:
-            yield _error(name, "decode_error", f"{name} cannot be read as text: {exc}")
-            return
-        except RecursionError:
-            yield _error(name, "corrupt_file", "document nesting is too deep to parse; "
-                                               "re-save the file")
-            return
-        yield Document(name, name, text, meta)
+def _document(name: str, data: bytes, kind: str, options: IngestOptions) -> Iterator[Document]:
+    if len(data) > options.limits.max_file_bytes:
+        yield _error(name, "too_large", f"input is over {options.limits.max_file_bytes:,} bytes; "
+                                        "split it or raise --max-file-bytes")
+        return
+    reader = _DOCUMENTS.get(kind, documents.read_text)
+    try:
+        text, meta = reader(data, options.limits)
+    except documents.ReadFailure as exc:
+        yield _error(name, exc.code, exc.message)
+        return
+    except DecodeFailure as exc:
+        yield _error(name, "decode_error", f"{name} cannot be read as text: {exc}; save it "
+                                           "as UTF-8")
+        return
+    except RecursionError:
+        yield _error(name, "corrupt_file", "document nesting is too deep to parse; "
+                                           "re-save the file")
+        return
+    yield Document(name, name, text, meta)
 
 
 def _error(name: str, code: str, message: str) -> Document:

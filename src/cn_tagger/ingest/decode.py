@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import io
+from typing import BinaryIO, TextIO
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -52,3 +54,40 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(b < 9 or 13 < b < 32 for b in sample)
     return controls / len(sample) > 0.1
+
+
+def open_text(handle: BinaryIO, sample_bytes: int = 1 << 20) -> tuple[TextIO, str]:
+    """Wrap a binary stream as text without reading it whole (for JSONL/CSV streaming).
+
+    The encoding is decided on the first ``sample_bytes``: a BOM, else UTF-8 if the sample is
+    valid UTF-8, else a detected legacy encoding. Later undecodable bytes become U+FFFD rather
+    than aborting the stream. Raises :class:`DecodeFailure` for binary data.
+    """
+    buffered = handle if isinstance(handle, io.BufferedReader) else io.BufferedReader(handle)
+    sample = buffered.peek(sample_bytes)[:sample_bytes]
+    encoding = _sniff_encoding(sample)
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""), encoding
+
+
+def _sniff_encoding(sample: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    for cut in range(4):  # the sample may end inside a multi-byte character
+        try:
+            sample[: len(sample) - cut].decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError:
+            continue
+    if _looks_binary(sample):
+        raise DecodeFailure("looks like binary data, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            codecs.lookup(best.encoding)
+            return best.encoding
+        except LookupError:
+            pass
+    return "cp1252"

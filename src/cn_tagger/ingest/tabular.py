@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from ..records import Document, RecordError
-from .decode import DecodeFailure, decode_bytes
+from .decode import DecodeFailure, open_text
 from .limits import Limits
 
 
@@ -32,19 +33,32 @@ def _record(name: str, line: int, payload: dict[str, Any], text_col: str, id_col
     return Document(rid, source, text, meta)
 
 
-def read_jsonl(name: str, data: bytes, text_col: str, id_col: str, limits: Limits,
+def read_jsonl(name: str, stream: BinaryIO, text_col: str, id_col: str, limits: Limits,
                ) -> Iterator[Document]:
+    """Stream JSONL records; memory is bounded by ``limits.max_line_chars``."""
     try:
-        content, _ = decode_bytes(data)
+        handle, _ = open_text(stream)
     except DecodeFailure as exc:
         yield Document(name, name, None, {}, RecordError(
             "decode_error", f"{name} cannot be read as text: {exc}; save it as UTF-8 JSONL"))
         return
-    for lineno, line in enumerate(content.split("\n"), 1):
-        line = line.rstrip("\r")
+    lineno = 0
+    while True:
+        line = handle.readline(limits.max_line_chars + 1)
+        if not line:
+            break
+        lineno += 1
+        source = f"{name}:{lineno}"
+        if len(line) > limits.max_line_chars and not line.endswith(("\n", "\r")):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(("\n", "\r")):
+                pass  # skip the rest of the over-long line without holding it in memory
+            yield Document(source, source, None, {}, RecordError(
+                "too_large", f"line {lineno} of {name} is longer than "
+                             f"{limits.max_line_chars:,} characters; split the record or raise "
+                             "the limit"))
+            continue
         if not line.strip():
             continue  # blank lines are not records
-        source = f"{name}:{lineno}"
         try:
             payload = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -61,19 +75,43 @@ def read_jsonl(name: str, data: bytes, text_col: str, id_col: str, limits: Limit
         yield _record(name, lineno, payload, text_col, id_col, f"line {lineno} of {name}")
 
 
-def read_csv(name: str, data: bytes, text_col: str, id_col: str, limits: Limits,
+class _NulFilter(io.TextIOBase):
+    """Drops NUL characters, which the csv module refuses, while streaming."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int = -1) -> str:
+        return self.inner.readline(size).replace("\x00", "")
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+def read_csv(name: str, stream: BinaryIO, text_col: str, id_col: str, limits: Limits,
              delimiter: str | None = None) -> Iterator[Document]:
+    """Stream CSV/TSV rows; a file without the text column is one error record."""
     try:
-        content, _ = decode_bytes(data)
+        handle, _ = open_text(stream)
     except DecodeFailure as exc:
         yield Document(name, name, None, {}, RecordError(
             "decode_error", f"{name} cannot be read as text: {exc}; save it as UTF-8 CSV"))
         return
-    content = content.replace("\x00", "")
+    lines = _NulFilter(handle)
+    first = lines.readline()
     if delimiter is None:
-        delimiter = _sniff(content)
+        delimiter = _sniff(first)
     csv.field_size_limit(limits.max_csv_field_chars)
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:
         header = next(reader, None)
     except csv.Error as exc:
