@@ -37,3 +37,13 @@ def test_learn_uses_in_scope_rows_for_labels():
     th = learn_thresholds(scores, y, ["a"])
     assert 0.3 < th.scope < 0.8 and 0.3 < th.labels["a"] < 0.75
     assert Thresholds.from_dict(th.to_dict()) == th
+
+
+def test_pool_scores_mixes_best_sentence_into_labels_only():
+    from cn_tagger.decide import pool_scores
+
+    docs = np.array([[0.9, 0.2, 0.1]])
+    sentences = [np.array([[0.5, 0.8, 0.0], [0.7, 0.1, 0.3]])]
+    pooled = pool_scores(docs, sentences, 0.5)
+    np.testing.assert_allclose(pooled, [[0.9, 0.5, 0.2]])  # scope column untouched
+    assert pool_scores(docs, sentences, 0.0) is docs

@@ -103,9 +103,13 @@ def test_corrections_are_added_to_training(tmp_path, seed_dir):
         "corrected_labels,reviewer_note\n"
         "c1,0.9,en,false,,,\"Mothers in Kano meet to discuss how recruiters approach sons.\","
         "true,families;gender,\n", encoding="utf-8")
+    baseline, _ = train(tfidf_config(tmp_path, seed_dir), tmp_path / "before")
     config = tfidf_config(tmp_path, seed_dir, corrections=[str(sheet)])
     model, _ = train(config, tmp_path / "m")
     assert model.manifest["training"]["n_train"] == 301
+    # the corrected record changes the next model: other data hash, other weights
+    assert model.manifest["training"]["data_hash"] != baseline.manifest["training"]["data_hash"]
+    assert model.manifest["files"] != baseline.manifest["files"]
 
 
 @pytest.mark.slow

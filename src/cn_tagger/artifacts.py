@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import __version__
 from .classify import Backend, load_backend, save_backend
-from .decide import Thresholds
+from .decide import Thresholds, pool_scores
 from .errors import ModelError
 from .taxonomy import Taxonomy
 
@@ -34,6 +36,11 @@ class Model:
     thresholds: Thresholds
     manifest: dict[str, Any]
     path: Path | None = None
+    sentence_max_weight: float = 0.0
+    """Weight of the best sentence's score in each label score (:func:`decide.pool_scores`)."""
+
+    def scores_for(self, doc_scores: np.ndarray, sentence_scores: list[np.ndarray]) -> np.ndarray:
+        return pool_scores(doc_scores, sentence_scores, self.sentence_max_weight)
 
 
 def sha256_file(path: Path) -> str:
@@ -45,7 +52,8 @@ def sha256_file(path: Path) -> str:
 
 
 def save_model(directory: Path, backend: Backend, taxonomy: Taxonomy, thresholds: Thresholds,
-               name: str, version: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+               name: str, version: str, extra: dict[str, Any] | None = None,
+               sentence_max_weight: float = 0.0) -> dict[str, Any]:
     """Write a model directory atomically (built in a temp dir, then moved into place)."""
     directory = Path(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
@@ -64,6 +72,7 @@ def save_model(directory: Path, backend: Backend, taxonomy: Taxonomy, thresholds
             "taxonomy": {"id": taxonomy.id, "checksum": taxonomy.checksum,
                          "labels": taxonomy.label_ids},
             "thresholds": thresholds.to_dict(),
+            "scoring": {"sentence_max_weight": sentence_max_weight},
             **(extra or {}),
             "files": {f: sha256_file(tmp / f) for f in files},
         }
@@ -135,8 +144,9 @@ def load_model(directory: str | Path) -> Model:
     missing = set(taxonomy.label_ids) - set(thresholds.labels)
     if missing:
         raise ModelError(f"thresholds for {sorted(missing)} are missing from {directory}")
+    weight = float(manifest.get("scoring", {}).get("sentence_max_weight", 0.0))
     return Model(str(manifest.get("name", directory.name)), str(manifest.get("version", "0")),
-                 backend, taxonomy, thresholds, manifest, directory)
+                 backend, taxonomy, thresholds, manifest, directory, weight)
 
 
 def default_model_path() -> Path:

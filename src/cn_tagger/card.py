@@ -34,6 +34,8 @@ def write_model_card(directory: Path, manifest: dict[str, Any],
         f"`{str(training.get('data_hash', ''))[:16]}`",
         f"- cn_tagger {manifest.get('cn_tagger_version')}, model format "
         f"{manifest.get('format_version')}",
+        f"- Label score: (1 - w) x document score + w x best sentence score, "
+        f"w = {manifest.get('scoring', {}).get('sentence_max_weight', 0.0)}",
         "- Intended use: suggesting tags for curators to verify against the evidence sentences; "
         "not for decisions about individuals.",
         "",
@@ -57,6 +59,8 @@ def write_model_card(directory: Path, manifest: dict[str, Any],
             label = spec.get("name") + (" [" + ", ".join(m.get("name", "?") for m in
                                                          spec.get("members", [])) + "]"
                                         if spec.get("members") else "")
+            if spec.get("sentence_max_weight"):
+                label += f", sentence max weight {spec['sentence_max_weight']}"
             lines.append(f"| {label} | {_f(c['dev_micro_f1'])} | {_f(c['dev_macro_f1'])} | "
                          f"{c['train_seconds']} |")
     for name, m in evaluations.items():

@@ -96,3 +96,19 @@ def learn_thresholds(scores: np.ndarray, y: np.ndarray, label_ids: list[str],
             if tuned:
                 per_language[lang] = tuned
     return Thresholds(scope, labels, per_language)
+
+
+def pool_scores(doc_scores: np.ndarray, sentence_scores: list[np.ndarray],
+                sentence_max_weight: float) -> np.ndarray:
+    """Label scores = (1 - w) * document score + w * best sentence score; scope unchanged.
+
+    The codebook applies a label "even if it is mentioned once": in a long description the one
+    sentence that shows a dimension is diluted in the document score, not in the maximum.
+    """
+    w = sentence_max_weight
+    if w <= 0 or len(doc_scores) == 0:
+        return doc_scores
+    best = np.stack([s.max(axis=0) for s in sentence_scores])
+    combined = doc_scores.copy()
+    combined[:, 1:] = (1 - w) * doc_scores[:, 1:] + w * best[:, 1:]
+    return combined

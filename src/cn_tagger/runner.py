@@ -98,6 +98,7 @@ def tag_records(tagger: Tagger, docs: Iterable[Document], workers: int = 1,
         for result in tagger.tag_documents(docs):
             yield _to_record(result, include_text)
         return
+    tagger.warm_up()  # forked workers then share the loaded encoder instead of each loading it
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(tagger, include_text)) as pool:
         # A bounded window of chunks in flight (Pool.imap would read the whole input ahead

@@ -48,6 +48,12 @@ class Tagger:
         """Load a model directory (default: the model shipped with the package)."""
         return cls(load_model(Path(path) if path else default_model_path()), **kwargs)
 
+    def warm_up(self) -> Tagger:
+        """Load everything that loads lazily (encoder weights, spaCy, language profiles), e.g.
+        before forking worker processes so that they share it."""
+        self.tag("Warm-up text: a programme trains youth workers to counter extremist narratives.")
+        return self
+
     def __reduce__(self) -> tuple:
         if self.model.path is not None:
             return (_reload, (str(self.model.path), self.batch_size, self.evidence_per_label,
@@ -96,6 +102,7 @@ class Tagger:
             units = [Segmented(t, tuple(s.text for s in sents))
                      for t, sents in zip(texts, sentences, strict=True)]
             doc_scores, sent_scores = self.model.backend.predict_with_sentences(units)
+            doc_scores = self.model.scores_for(doc_scores, sent_scores)
             for j, (i, doc, text) in enumerate(todo):
                 language = self.detector.detect(text)
                 in_scope, labels = decide(doc_scores[j], self.label_ids, self.model.thresholds,

@@ -13,7 +13,7 @@ from .artifacts import Model, save_model
 from .classify import Segmented, build_backend
 from .config import read_yaml
 from .data import GoldRecord, check_labels, data_hash, read_gold, targets
-from .decide import Thresholds, learn_thresholds
+from .decide import Thresholds, learn_thresholds, pool_scores
 from .errors import ConfigError, DataError
 from .segment import Segmenter
 from .taxonomy import Taxonomy, load_taxonomy
@@ -120,23 +120,30 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     dev_langs = [r.language or "und" for r in dev_records]
 
     candidates = []
-    for spec in config.candidates:
+    for raw_spec in config.candidates:
         started = time.perf_counter()
+        spec = copy.deepcopy(raw_spec)
+        weights = spec.pop("sentence_max_weight", 0.0)
+        weights = weights if isinstance(weights, list) else [weights]
         backend = build_backend(copy.deepcopy(spec))
         backend.fit(train_docs, y_train, mask)
-        dev_scores = backend.predict_proba(dev_docs)
-        thresholds = learn_thresholds(
-            dev_scores, y_dev, label_ids, floor=config.thresholds.floor,
-            ceiling=config.thresholds.ceiling, min_support=config.thresholds.min_support,
-            languages=dev_langs,
-            per_language_min_support=config.thresholds.per_language_min_support)
-        model = Model(config.name, config.version, backend, taxonomy, thresholds, {})
-        dev_metrics, _ = evaluate(Tagger(model), dev_records, worst=0)
-        score = (dev_metrics["micro_f1"] + dev_metrics["macro_f1"]) / 2
-        log.info("candidate %s: dev micro %.3f macro %.3f (%.0f s)", spec, dev_metrics["micro_f1"],
-                 dev_metrics["macro_f1"], time.perf_counter() - started)
-        candidates.append({"spec": spec, "model": model, "dev": dev_metrics, "score": score,
-                           "train_seconds": round(time.perf_counter() - started, 1)})
+        raw_dev, sentence_dev = backend.predict_with_sentences(dev_docs)
+        fit_seconds = time.perf_counter() - started
+        for weight in weights:
+            thresholds = learn_thresholds(
+                pool_scores(raw_dev, sentence_dev, float(weight)), y_dev, label_ids,
+                floor=config.thresholds.floor, ceiling=config.thresholds.ceiling,
+                min_support=config.thresholds.min_support, languages=dev_langs,
+                per_language_min_support=config.thresholds.per_language_min_support)
+            model = Model(config.name, config.version, backend, taxonomy, thresholds, {},
+                          sentence_max_weight=float(weight))
+            dev_metrics, _ = evaluate(Tagger(model), dev_records, worst=0)
+            score = (dev_metrics["micro_f1"] + dev_metrics["macro_f1"]) / 2
+            described = {**spec, "sentence_max_weight": float(weight)}
+            log.info("candidate %s: dev micro %.3f macro %.3f", described,
+                     dev_metrics["micro_f1"], dev_metrics["macro_f1"])
+            candidates.append({"spec": described, "model": model, "dev": dev_metrics,
+                               "score": score, "train_seconds": round(fit_seconds, 1)})
     best = max(candidates, key=lambda c: c["score"])
     model: Model = best["model"]
 
@@ -168,12 +175,12 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     }
     output = Path(output)
     manifest = save_model(output, model.backend, taxonomy, model.thresholds, config.name,
-                          config.version, extra)
+                          config.version, extra, sentence_max_weight=model.sentence_max_weight)
     from .card import write_model_card
 
     write_model_card(output, manifest, evaluations)
     return Model(model.name, model.version, model.backend, taxonomy, model.thresholds, manifest,
-                 output), report
+                 output, model.sentence_max_weight), report
 
 
 def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
