@@ -124,3 +124,20 @@ def test_hf_datasets_loads_gold_offline(seed_dir):
 def test_copy_of_model_dir_loads(tmp_path, tfidf_model_dir):
     shutil.copytree(tfidf_model_dir, tmp_path / "copy")
     assert Tagger.load(tmp_path / "copy").tag("Imams rebut propaganda.").status == "ok"
+
+
+@pytest.mark.slow
+def test_documented_command_reproduces_the_shipped_default(tmp_path, default_model_dir,
+                                                           monkeypatch):
+    """`cn-tagger train --config configs/train-default.yaml` gives the shipped weights."""
+    monkeypatch.chdir(ROOT)
+    config = TrainConfig.from_file(ROOT / "configs/train-default.yaml")
+    config.extra_eval = {}  # ../shared may be absent; it does not affect the weights
+    model, _ = train(config, tmp_path / "default")
+    shipped = json.loads((default_model_dir / MANIFEST).read_text())
+    assert model.manifest["files"] == shipped["files"]
+    assert model.manifest["training"]["data_hash"] == shipped["training"]["data_hash"]
+    for split in ("dev", "test"):
+        for key in ("micro_f1", "macro_f1"):
+            assert abs(model.manifest["metrics"][split][key]
+                       - shipped["metrics"][split][key]) < 0.01
