@@ -21,28 +21,16 @@ class DecodeFailure(ValueError):
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``. Raises :class:`DecodeFailure` for binary data."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise DecodeFailure(f"starts with a {encoding} byte-order mark but is not "
-                                    f"valid {encoding} ({exc.reason})") from exc
+    encoding = _sniff_encoding(data)
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if _looks_binary(data):
-        raise DecodeFailure("looks like binary data, not text")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        try:
-            return data.decode(best.encoding), best.encoding
-        except (UnicodeDecodeError, LookupError):
-            pass
-    # Last resort keeps every byte visible rather than crashing or dropping the record.
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        if any(data.startswith(bom) for bom, _ in _BOMS):
+            raise DecodeFailure(f"starts with a {encoding} byte-order mark but is not "
+                                f"valid {encoding} ({exc.reason})") from exc
+        if encoding == "utf-8":  # valid except a truncated last character
+            return data.decode("utf-8", errors="replace"), encoding
+    # A wrong legacy guess: keep every byte visible rather than crash or drop the record.
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
