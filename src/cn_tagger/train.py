@@ -13,8 +13,9 @@ from .artifacts import Model, save_model
 from .classify import Segmented, build_backend
 from .config import read_yaml
 from .data import GoldRecord, check_labels, data_hash, read_gold, targets
-from .decide import Thresholds, learn_thresholds, pool_scores
+from .decide import Thresholds, decide, learn_thresholds, pool_scores
 from .errors import ConfigError, DataError
+from .metrics import label_metrics
 from .segment import Segmenter
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -118,6 +119,7 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     y_train, mask = targets(train_records, label_ids, config.labels_on_in_scope_only)
     y_dev, _ = targets(dev_records, label_ids)
     dev_langs = [r.language or "und" for r in dev_records]
+    dev_gold = [set(r.labels) for r in dev_records]
 
     candidates = []
     for raw_spec in config.candidates:
@@ -130,14 +132,19 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
         raw_dev, sentence_dev = backend.predict_with_sentences(dev_docs)
         fit_seconds = time.perf_counter() - started
         for weight in weights:
+            pooled = pool_scores(raw_dev, sentence_dev, float(weight))
             thresholds = learn_thresholds(
-                pool_scores(raw_dev, sentence_dev, float(weight)), y_dev, label_ids,
+                pooled, y_dev, label_ids,
                 floor=config.thresholds.floor, ceiling=config.thresholds.ceiling,
                 min_support=config.thresholds.min_support, languages=dev_langs,
                 per_language_min_support=config.thresholds.per_language_min_support)
             model = Model(config.name, config.version, backend, taxonomy, thresholds, {},
                           sentence_max_weight=float(weight))
-            dev_metrics, _ = evaluate(Tagger(model), dev_records, worst=0)
+            # Selection reuses the dev scores computed above; only the winner is tagged again
+            # in full (for evidence and per-language metrics) below.
+            predicted = [set(decide(pooled[i], label_ids, thresholds, dev_langs[i])[1])
+                         for i in range(len(dev_records))]
+            dev_metrics = label_metrics(dev_gold, predicted, label_ids)
             score = (dev_metrics["micro_f1"] + dev_metrics["macro_f1"]) / 2
             described = {**spec, "sentence_max_weight": float(weight)}
             log.info("candidate %s: dev micro %.3f macro %.3f", described,
@@ -147,9 +154,9 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     best = max(candidates, key=lambda c: c["score"])
     model: Model = best["model"]
 
-    report: dict[str, Any] = {"dev": _summary(best["dev"])}
-    evaluations = {"dev": best["dev"]}
     tagger = Tagger(model)
+    evaluations = {"dev": evaluate(tagger, dev_records, worst=0)[0]}
+    report: dict[str, Any] = {"dev": _summary(evaluations["dev"])}
     test_records = load_split(config.test, taxonomy, config.ignore_unknown_labels)
     if test_records:
         evaluations["test"], _ = evaluate(tagger, test_records, worst=0)
