@@ -13,7 +13,7 @@ from .classify import Segmented
 from .decide import decide
 from .evidence import select_evidence
 from .ingest.limits import Limits
-from .langid import LangdetectDetector, LanguageDetector
+from .langid import LanguageDetector, default_detector
 from .normalize import normalize_text
 from .records import Document, ModelInfo, RecordError, TagResult
 from .segment import Segmenter
@@ -35,7 +35,7 @@ class Tagger:
                  segmenter: Segmenter | None = None, limits: Limits | None = None,
                  batch_size: int = 64, evidence_per_label: int = 2) -> None:
         self.model = model
-        self.detector = detector or LangdetectDetector()
+        self.detector = detector or default_detector()
         self.segmenter = segmenter or Segmenter()
         self.limits = limits or Limits()
         self.batch_size = batch_size
