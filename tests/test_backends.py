@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from cn_tagger.classify import Segmented, build_backend, load_backend, save_backend
 from cn_tagger.classify.base import NotFittedError
@@ -71,3 +72,23 @@ def test_unknown_backend_is_refused():
 
     with pytest.raises(ConfigError, match="unknown backend 'bert'"):
         build_backend({"name": "bert"})
+
+
+def test_tfidf_features_equal_sklearn_tfidf_on_whole_text():
+    backend = build_backend({"name": "tfidf", "min_df": 1}).fit(DOCS, Y, MASK)
+    whole = [Segmented(d.text, ()) for d in DOCS]  # no sentences: the text is one unit
+    ours, _, _ = backend._doc_and_sentence_features(whole)
+    blocks = [v.transform([d.text for d in whole]) for v in backend.vectorizers_]
+    reference = np.hstack([b.toarray() for b in blocks]) / np.sqrt(len(blocks))
+    np.testing.assert_allclose(ours.toarray(), reference, atol=1e-6)
+
+
+def test_tfidf_document_counts_are_the_sum_of_its_sentences():
+    backend = build_backend({"name": "tfidf", "min_df": 1}).fit(DOCS, Y, MASK)
+    doc = Segmented("Imams rebut propaganda. Teachers train students.",
+                    ("Imams rebut propaganda.", "Teachers train students."))
+    sentences = backend._counts(list(doc.sentences))
+    pooled, _, sizes = backend._doc_and_sentence_features([doc])
+    expected = backend._weight([sp.csr_matrix(b.sum(axis=0)) for b in sentences])
+    assert sizes == [2]
+    np.testing.assert_allclose(pooled.toarray(), expected.toarray(), atol=1e-6)

@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from ..errors import ModelError
 from .base import NotFittedError, Segmented, sentences_or_text, split_rows
@@ -20,7 +22,13 @@ _HEADS = "tfidf_heads.npz"
 
 
 class TfidfBackend:
-    """Word (1-2) and char_wb (2-5) TF-IDF features shared by per-output linear heads."""
+    """Word (1-2) and char_wb (2-5) TF-IDF features shared by per-output linear heads.
+
+    Text is counted once, sentence by sentence: a document's counts are the sum of its
+    sentences' counts, so the evidence scores for every sentence cost no second pass over the
+    text (n-gram counting is most of the model's time). Word bigrams that straddle two
+    sentences are therefore not counted, in training and at prediction alike.
+    """
 
     name: ClassVar[str] = "tfidf.v1"
 
@@ -40,8 +48,6 @@ class TfidfBackend:
                 "class_weight": self.class_weight}
 
     def _make_vectorizers(self, vocabularies: list[list[str]] | None = None) -> list:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         vocabularies = vocabularies or [None, None]
         common = {"sublinear_tf": True, "min_df": self.min_df, "dtype": np.float32,
                   "max_features": self.max_features, "lowercase": True}
@@ -51,35 +57,57 @@ class TfidfBackend:
                 TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams,
                                 vocabulary=vocabularies[1], **common)]
 
-    def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        if not hasattr(self, "heads_"):
+    def _counts(self, texts: Sequence[str]) -> list[sp.csr_matrix]:
+        return [CountVectorizer.transform(v, texts) for v in self.vectorizers_]
+
+    def _weight(self, blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
+        """Raw counts -> sublinear TF x IDF, L2-normalised per block, blocks side by side."""
+        weighted = []
+        for counts, vectorizer in zip(blocks, self.vectorizers_, strict=True):
+            tf = counts.astype(np.float32)
+            np.log(tf.data, out=tf.data)
+            tf.data += 1.0
+            tf = tf @ sp.diags(vectorizer.idf_.astype(np.float32))
+            weighted.append(normalize(tf, norm="l2", copy=False))
+        return sp.hstack(weighted, format="csr") * np.float32(1 / np.sqrt(len(weighted)))
+
+    def _doc_and_sentence_features(self, docs: Sequence[Segmented],
+                                   ) -> tuple[sp.csr_matrix, sp.csr_matrix, list[int]]:
+        if not hasattr(self, "vectorizers_"):
             raise NotFittedError(self.name)
-        blocks = [v.transform(texts) for v in self.vectorizers_]
-        return sp.hstack(blocks, format="csr") * (1 / np.sqrt(len(blocks)))
+        groups = [sentences_or_text(d) for d in docs]
+        sizes = [len(g) for g in groups]
+        counts = self._counts([s for g in groups for s in g])
+        owner = np.repeat(np.arange(len(docs)), sizes)
+        pool = sp.csr_matrix((np.ones(len(owner), dtype=np.float32),
+                              (owner, np.arange(len(owner)))), shape=(len(docs), len(owner)))
+        doc_counts = [(pool @ c).tocsr() for c in counts]
+        return self._weight(doc_counts), self._weight(counts), sizes
 
     def fit(self, docs: Sequence[Segmented], y: np.ndarray, mask: np.ndarray) -> TfidfBackend:
+        # The vocabulary and IDF come from whole documents (document frequency is a property
+        # of documents); the features are then the sentence-summed counts used at prediction.
         texts = [d.text for d in docs]
         self.vectorizers_ = self._make_vectorizers()
         for vectorizer in self.vectorizers_:
             vectorizer.fit(texts)
             vectorizer.stop_words_ = None  # terms cut by min_df/max_features: not needed
-        blocks = [v.transform(texts) for v in self.vectorizers_]
-        features = sp.hstack(blocks, format="csr") * (1 / np.sqrt(len(blocks)))
+        features, _, _ = self._doc_and_sentence_features(docs)
         self.heads_ = LinearHeads(C=self.C, class_weight=self.class_weight).fit(features, y, mask)
         return self
 
     def predict_proba(self, docs: Sequence[Segmented]) -> np.ndarray:
         if not hasattr(self, "heads_"):
             raise NotFittedError(self.name)
-        return self.heads_.predict_proba(self._features([d.text for d in docs]))
+        return self.heads_.predict_proba(self._doc_and_sentence_features(docs)[0])
 
     def predict_with_sentences(self, docs: Sequence[Segmented],
                                ) -> tuple[np.ndarray, list[np.ndarray]]:
-        sentences = [sentences_or_text(d) for d in docs]
-        flat = [s for group in sentences for s in group]
-        features = self._features([d.text for d in docs] + flat)
-        scores = self.heads_.predict_proba(features)
-        return scores[: len(docs)], split_rows(scores[len(docs):], [len(g) for g in sentences])
+        if not hasattr(self, "heads_"):
+            raise NotFittedError(self.name)
+        doc_features, sentence_features, sizes = self._doc_and_sentence_features(docs)
+        return (self.heads_.predict_proba(doc_features),
+                split_rows(self.heads_.predict_proba(sentence_features), sizes))
 
     def save(self, directory: Path) -> dict[str, Any]:
         # Plain JSON vocabularies and npz arrays: loading can never execute code.
