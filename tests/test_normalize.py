@@ -30,3 +30,16 @@ def test_idempotent_and_clean(text):
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in once)
     once.encode("utf-8")  # raises if anything unencodable survived
     assert once == once.strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_fast_path_matches_ftfy(text):
+    import ftfy
+
+    from cn_tagger.normalize import _FTFY_CONFIG, repair
+
+    assert repair(text) == ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def test_entities_in_ascii_still_go_through_ftfy():
+    assert normalize_text("Youth &amp; women") == "Youth & women"
