@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import copy
 import logging
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .artifacts import Model, save_model
-from .classify import Segmented, build_backend
+from .classify import Backend, Segmented, build_backend, save_backend
 from .config import read_yaml
 from .data import GoldRecord, check_labels, data_hash, read_gold, targets
 from .decide import Thresholds, decide, learn_thresholds, pool_scores
 from .errors import ConfigError, DataError
-from .metrics import label_metrics
+from .metrics import label_metrics, scope_metrics
 from .segment import Segmenter
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -119,7 +122,18 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     y_train, mask = targets(train_records, label_ids, config.labels_on_in_scope_only)
     y_dev, _ = targets(dev_records, label_ids)
     dev_langs = [r.language or "und" for r in dev_records]
-    dev_gold = [set(r.labels) for r in dev_records]
+
+    # Held-out sets every candidate is measured on (reported, never used to choose).
+    held_out: dict[str, tuple[list[GoldRecord], list[Segmented]]] = {}
+    test_records = load_split(config.test, taxonomy, config.ignore_unknown_labels)
+    if test_records:
+        held_out["test"] = (test_records, segment_records(test_records, segmenter))
+    for name, path in config.extra_eval.items():
+        if Path(path).is_file():
+            records = load_split(path, taxonomy, ignore_unknown=True)
+            held_out[name] = (records, segment_records(records, segmenter))
+        else:
+            log.warning("extra evaluation set %s not found at %s; skipped", name, path)
 
     candidates = []
     for raw_spec in config.candidates:
@@ -129,8 +143,13 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
         weights = weights if isinstance(weights, list) else [weights]
         backend = build_backend(copy.deepcopy(spec))
         backend.fit(train_docs, y_train, mask)
-        raw_dev, sentence_dev = backend.predict_with_sentences(dev_docs)
         fit_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        raw_dev, sentence_dev = backend.predict_with_sentences(dev_docs)
+        docs_per_s = len(dev_docs) / max(time.perf_counter() - started, 1e-9)
+        held_scores = {name: backend.predict_with_sentences(docs)
+                       for name, (_, docs) in held_out.items()}
+        size_mb = _saved_size_mb(backend)
         for weight in weights:
             pooled = pool_scores(raw_dev, sentence_dev, float(weight))
             thresholds = learn_thresholds(
@@ -142,32 +161,26 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
                           sentence_max_weight=float(weight))
             # Selection reuses the dev scores computed above; only the winner is tagged again
             # in full (for evidence and per-language metrics) below.
-            predicted = [set(decide(pooled[i], label_ids, thresholds, dev_langs[i])[1])
-                         for i in range(len(dev_records))]
-            dev_metrics = label_metrics(dev_gold, predicted, label_ids)
+            dev_metrics = _quick_metrics(dev_records, pooled, thresholds, label_ids)
             score = (dev_metrics["micro_f1"] + dev_metrics["macro_f1"]) / 2
             described = {**spec, "sentence_max_weight": float(weight)}
             log.info("candidate %s: dev micro %.3f macro %.3f", described,
                      dev_metrics["micro_f1"], dev_metrics["macro_f1"])
+            held = {name: _quick_metrics(held_out[name][0], pool_scores(*scores, float(weight)),
+                                         thresholds, label_ids)
+                    for name, scores in held_scores.items()}
             candidates.append({"spec": described, "model": model, "dev": dev_metrics,
-                               "score": score, "train_seconds": round(fit_seconds, 1)})
+                               "score": score, "train_seconds": round(fit_seconds, 1),
+                               "docs_per_s": round(docs_per_s, 1), "size_mb": size_mb,
+                               "held_out": held})
     best = max(candidates, key=lambda c: c["score"])
     model: Model = best["model"]
 
     tagger = Tagger(model)
     evaluations = {"dev": evaluate(tagger, dev_records, worst=0)[0]}
-    report: dict[str, Any] = {"dev": _summary(evaluations["dev"])}
-    test_records = load_split(config.test, taxonomy, config.ignore_unknown_labels)
-    if test_records:
-        evaluations["test"], _ = evaluate(tagger, test_records, worst=0)
-        report["test"] = _summary(evaluations["test"])
-    for name, path in config.extra_eval.items():
-        if Path(path).is_file():
-            records = load_split(path, taxonomy, ignore_unknown=True)
-            evaluations[name], _ = evaluate(tagger, records, worst=0)
-            report[name] = _summary(evaluations[name])
-        else:
-            log.warning("extra evaluation set %s not found at %s; skipped", name, path)
+    for name, (records, _) in held_out.items():
+        evaluations[name], _ = evaluate(tagger, records, worst=0)
+    report: dict[str, Any] = {name: _summary(m) for name, m in evaluations.items()}
     extra = {
         "training": {
             "config": config.to_dict(),
@@ -176,7 +189,10 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
             "n_dev": len(dev_records),
             "candidates": [{"spec": c["spec"], "dev_micro_f1": c["dev"]["micro_f1"],
                             "dev_macro_f1": c["dev"]["macro_f1"],
-                            "train_seconds": c["train_seconds"]} for c in candidates],
+                            "train_seconds": c["train_seconds"],
+                            "docs_per_s": c["docs_per_s"], "size_mb": c["size_mb"],
+                            "held_out": c["held_out"], "selected": c is best}
+                           for c in candidates],
         },
         "metrics": {name: _summary(m) for name, m in evaluations.items()},
     }
@@ -188,6 +204,35 @@ def train(config: TrainConfig, output: str | Path) -> tuple[Model, dict[str, Any
     write_model_card(output, manifest, evaluations)
     return Model(model.name, model.version, model.backend, taxonomy, model.thresholds, manifest,
                  output, model.sentence_max_weight), report
+
+
+def _quick_metrics(records: list[GoldRecord], scores: np.ndarray, thresholds: Thresholds,
+                   label_ids: list[str]) -> dict[str, Any]:
+    """Micro/macro/scope F1 and English vs non-English micro-F1 from precomputed scores."""
+    languages = [r.language or "und" for r in records]
+    decided = [decide(scores[i], label_ids, thresholds, languages[i])
+               for i in range(len(records))]
+    gold = [set(r.labels) for r in records]
+    pred = [set(labels) for _, labels in decided]
+    out = {k: v for k, v in label_metrics(gold, pred, label_ids).items() if k != "per_label"}
+    out["scope_f1"] = scope_metrics([r.in_scope for r in records],
+                                    [bool(s) for s, _ in decided],
+                                    [float(x) for x in scores[:, 0]])["f1"]
+    for name, keep in (("english", lambda lang: lang == "en"),
+                       ("non_english", lambda lang: lang != "en")):
+        ii = [i for i, lang in enumerate(languages) if keep(lang)]
+        if ii:
+            out[f"{name}_micro_f1"] = label_metrics([gold[i] for i in ii], [pred[i] for i in ii],
+                                                    label_ids)["micro_f1"]
+    return out
+
+
+def _saved_size_mb(backend: Backend) -> float:
+    """Size on disk of the backend's files (what a model directory would hold)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        save_backend(backend, Path(tmp))
+        total = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
+    return round(total / 2**20, 2)
 
 
 def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
