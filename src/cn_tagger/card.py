@@ -72,6 +72,8 @@ def write_model_card(directory: Path, manifest: dict[str, Any],
             label = spec.get("name") + (" [" + ", ".join(m.get("name", "?") for m in
                                                          spec.get("members", [])) + "]"
                                         if spec.get("members") else "")
+            if spec.get("mode"):
+                label += f" ({spec['mode']})"
             if spec.get("sentence_max_weight"):
                 label += f", sentence max weight {spec['sentence_max_weight']}"
             lines.append(f"| {label} | {_f(c['dev_micro_f1'])} | {_f(c['dev_macro_f1'])} | "
