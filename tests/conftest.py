@@ -49,6 +49,14 @@ def tfidf_model_dir(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) ->
 
 
 @pytest.fixture(scope="session")
+def tiny_encoder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny randomly initialised BERT saved in a temp dir (no download)."""
+    from helpers import make_tiny_encoder
+
+    return make_tiny_encoder(tmp_path_factory.mktemp("encoders") / "tiny")
+
+
+@pytest.fixture(scope="session")
 def tfidf_tagger(tfidf_model_dir: Path):
     from cn_tagger import Tagger
 

@@ -55,3 +55,34 @@ def make_zip_bomb_docx(path: Path, inflated_bytes: int) -> Path:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"<" + b"a" * inflated_bytes + b"/>")
     return path
+
+
+TINY_WORDS = (
+    "the a an and of in to for on with by that at from who each their our its is are be "
+    "programme project trains training workers run weekly radio debates answer claims "
+    "extremist extremism recruiters imams mosques join broadcast team measures attitudes "
+    "young people youth children students teachers schools school media literacy against "
+    "mothers fathers parents families attend workshops recognising radicalisation online "
+    "videos counter jihadist critical thinking curriculum question messages football league "
+    "weekend tournaments savings group women traders meets money border police detecting "
+    "forged passports propaganda rebut community station drama listeners kano mombasa tunis "
+    "nairobi kisumu maiduguri gao"
+).split()
+
+
+def make_tiny_encoder(path: Path, seed: int = 0, words: tuple[str, ...] = ()) -> Path:
+    """A randomly initialised two-layer BERT and its WordPiece tokenizer, saved to ``path``."""
+    import torch
+    from transformers import BertConfig, BertModel, BertTokenizer
+
+    path.mkdir(parents=True, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "'", "-",
+             *dict.fromkeys([*TINY_WORDS, *words])]
+    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    tokenizer = BertTokenizer.from_pretrained(str(path))
+    torch.manual_seed(seed)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
+    BertModel(config).save_pretrained(str(path))
+    tokenizer.save_pretrained(str(path))
+    return path

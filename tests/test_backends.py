@@ -26,12 +26,23 @@ SPECS = [
     {"name": "tfidf", "min_df": 1},
     {"name": "use"},
     {"name": "ensemble", "members": [{"name": "tfidf", "min_df": 1}, {"name": "use"}]},
+    # "TINY" is replaced by a tiny random BERT built in code (conftest.tiny_encoder)
+    {"name": "transformer", "encoder": "TINY", "max_length": 32},
+    {"name": "transformer", "encoder": "TINY", "mode": "finetune", "max_length": 32, "epochs": 3,
+     "batch_size": 4, "lr": 1e-3, "head_lr": 1e-2, "threads": 1},
 ]
+IDS = ["tfidf", "use", "ensemble", "transformer-frozen", "transformer-finetune"]
 
 
-@pytest.fixture(scope="module", params=SPECS, ids=lambda s: s["name"])
+def with_encoder(spec: dict, request) -> dict:
+    if spec.get("encoder") == "TINY":
+        return {**spec, "encoder": str(request.getfixturevalue("tiny_encoder"))}
+    return dict(spec)
+
+
+@pytest.fixture(scope="module", params=SPECS, ids=IDS)
 def fitted(request):
-    return build_backend(dict(request.param)).fit(DOCS, Y, MASK)
+    return build_backend(with_encoder(request.param, request)).fit(DOCS, Y, MASK)
 
 
 def test_scores_shape_and_range(fitted):
@@ -61,7 +72,7 @@ def test_batch_equals_single(fitted):
     np.testing.assert_allclose(batch, single, atol=1e-5)
 
 
-@pytest.mark.parametrize("spec", SPECS[:2], ids=lambda s: s["name"])
+@pytest.mark.parametrize("spec", [SPECS[0], SPECS[1], SPECS[3]], ids=lambda s: s["name"])
 def test_predict_before_fit_says_what_to_call(spec):
     with pytest.raises(NotFittedError, match="call fit"):
         build_backend(dict(spec)).predict_proba(DOCS[:1])

@@ -57,6 +57,18 @@ def _candidate_table(cands: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _encoder_lines(backend: dict[str, Any]) -> list[str]:
+    """Which transformer encoder a model (or an ensemble member) was built on."""
+    lines = []
+    for spec in [backend, *backend.get("members", [])]:
+        if spec.get("encoder_sha256"):
+            params = spec.get("params", {})
+            lines.append(f"- Encoder ({params.get('mode')}): `{spec.get('encoder')}`"
+                         + (f" from `{spec['package']}`" if spec.get("package") else "")
+                         + f", weights SHA-256 `{spec['encoder_sha256'][:16]}`")
+    return lines
+
+
 def write_model_card(directory: Path, manifest: dict[str, Any],
                      evaluations: dict[str, dict[str, Any]]) -> None:
     training = manifest.get("training", {})
@@ -72,6 +84,7 @@ def write_model_card(directory: Path, manifest: dict[str, Any],
         f"- Backend: `{manifest['backend']['name']}`"
         + (f" (members: {', '.join(m['name'] for m in manifest['backend'].get('members', []))})"
            if manifest["backend"].get("members") else ""),
+        *_encoder_lines(manifest["backend"]),
         f"- Taxonomy: `{manifest['taxonomy']['id']}` (checksum `{manifest['taxonomy']['checksum'][:16]}`),"
         f" {len(manifest['taxonomy']['labels'])} labels + `in_scope`",
         f"- Training data: `{config.get('train')}` ({training.get('n_train')} records), thresholds "

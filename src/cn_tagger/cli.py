@@ -102,8 +102,8 @@ def train(
     dev: Annotated[Path | None, typer.Option(help="Dev data for thresholds and selection.")] = None,
     test: Annotated[Path | None, typer.Option(help="Held-out test data for the model card.")] = None,
     taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML.")] = None,
-    backend: Annotated[str | None, typer.Option(help="tfidf, use or ensemble (overrides the "
-                                                         "config's candidates).")] = None,
+    backend: Annotated[str | None, typer.Option(help="tfidf, use, ensemble or transformer "
+                                                         "(overrides the config's candidates).")] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Training config YAML.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Model directory to write.")] = Path("models/custom"),
     name: Annotated[str | None, typer.Option(help="Model name.")] = None,

@@ -27,6 +27,7 @@ class MissingDependencyError(CnTaggerError):
     """An optional dependency is needed for this feature."""
 
     def __init__(self, package: str, extra: str | None = None) -> None:
-        install = f"pip install 'cn-tagger[{extra}]'" if extra else f"pip install {package}"
+        # Double quotes: the command works unchanged in bash, zsh, PowerShell and cmd.exe.
+        install = f'pip install "cn-tagger[{extra}]"' if extra else f"pip install {package}"
         super().__init__(f"this feature needs the package '{package}', which is not installed; "
                          f"install it with: {install}")

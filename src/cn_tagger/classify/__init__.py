@@ -11,18 +11,20 @@ from .base import Backend, Segmented
 __all__ = ["BACKENDS", "Backend", "Segmented", "build_backend", "load_backend", "save_backend"]
 
 ALIASES = {"tfidf": "tfidf.v1", "use": "use.v1", "embedding": "use.v1",
-           "ensemble": "ensemble.v1"}
+           "ensemble": "ensemble.v1", "transformer": "transformer.v1"}
 
 
 def _registry() -> dict[str, type]:
     from .embedding import UseBackend
     from .ensemble import EnsembleBackend
     from .tfidf import TfidfBackend
+    from .transformer import TransformerBackend  # torch / transformers load only when used
 
-    return {cls.name: cls for cls in (TfidfBackend, UseBackend, EnsembleBackend)}
+    return {cls.name: cls for cls in (TfidfBackend, UseBackend, EnsembleBackend,
+                                      TransformerBackend)}
 
 
-BACKENDS = ("tfidf.v1", "use.v1", "ensemble.v1")
+BACKENDS = ("tfidf.v1", "use.v1", "ensemble.v1", "transformer.v1")
 
 
 def resolve_name(name: str) -> str:
