@@ -45,3 +45,16 @@ def test_spans_always_valid(text):
     for s in SEG.split(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == s.text and s.text.strip()
+
+
+def test_spacy_loads_without_torch_and_torch_still_imports_after():
+    import subprocess
+    import sys
+
+    code = ("import sys; from cn_tagger.segment import Segmenter; "
+            "Segmenter().split('One. Two.'); print('torch' in sys.modules); "
+            "import importlib.util as u; "
+            "print(u.find_spec('torch') is None or __import__('torch') is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]

@@ -9,8 +9,10 @@ lines without final punctuation therefore become sentences of their own.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from collections.abc import Iterable
+from types import ModuleType
 
 from .records import Sentence
 
@@ -36,8 +38,7 @@ class Segmenter:
         if self._nlp is None:
             with self._lock:
                 if self._nlp is None:
-                    import spacy
-
+                    spacy = import_spacy()
                     nlp = spacy.blank("xx")
                     nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT_CHARS})
                     nlp.max_length = 10_000_000
@@ -72,6 +73,27 @@ class Segmenter:
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(**state)
+
+
+def import_spacy() -> ModuleType:
+    """Import spaCy without letting its ``thinc`` layer import torch.
+
+    thinc imports torch whenever it is installed (e.g. with the ``transformer`` extra), which
+    cost 2.5 s and 240 MB per process here, for nothing: the sentencizer needs no torch. torch
+    is hidden only during this import and only when nothing has imported it yet; importing it
+    afterwards (the transformer backend does) works as usual.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
