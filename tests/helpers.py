@@ -6,6 +6,20 @@ import io
 import zipfile
 from pathlib import Path
 
+# Eight one-sentence texts with (in_scope, counter_messaging, education) targets: enough for
+# every backend to learn something in a contract test.
+TOY_TEXTS = [
+    ("Imams in Kano run radio debates that rebut extremist propaganda for young people.", 1, 1, 0),
+    ("The programme trains teachers in Mombasa schools in media literacy against extremism.", 1, 0, 1),
+    ("Mothers and fathers in Tunis attend workshops on recognising radicalisation.", 1, 0, 0),
+    ("A youth football league for children in Nairobi with weekend tournaments.", 0, 0, 0),
+    ("A savings group for women traders in Kisumu meets weekly to pool money.", 0, 0, 0),
+    ("Young people produce online videos that counter jihadist recruiters' claims.", 1, 1, 0),
+    ("School curriculum on critical thinking helps students question extremist messages.", 1, 0, 1),
+    ("Border police receive training on detecting forged passports.", 0, 0, 0),
+]
+
+
 
 def make_pdf(path: Path, lines: list[str]) -> Path:
     """A minimal one-page PDF with a Helvetica text layer (ASCII lines)."""

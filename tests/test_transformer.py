@@ -16,19 +16,11 @@ import pytest
 from cn_tagger.classify import Segmented, build_backend, load_backend, save_backend
 from cn_tagger.classify.hf_encoder import pack, windows
 from cn_tagger.errors import ConfigError, MissingDependencyError, ModelError
+from helpers import TOY_TEXTS
 
 ROOT = Path(__file__).resolve().parents[1]
 
-TEXTS = [
-    ("Imams in Kano run radio debates that rebut extremist propaganda for young people.", 1, 1, 0),
-    ("The programme trains teachers in Mombasa schools in media literacy against extremism.", 1, 0, 1),
-    ("Mothers and fathers in Tunis attend workshops on recognising radicalisation.", 1, 0, 0),
-    ("A youth football league for children in Nairobi with weekend tournaments.", 0, 0, 0),
-    ("A savings group for women traders in Kisumu meets weekly to pool money.", 0, 0, 0),
-    ("Young people produce online videos that counter jihadist recruiters' claims.", 1, 1, 0),
-    ("School curriculum on critical thinking helps students question extremist messages.", 1, 0, 1),
-    ("Border police receive training on detecting forged passports.", 0, 0, 0),
-]
+TEXTS = TOY_TEXTS
 DOCS = [Segmented(t, (t,)) for t, *_ in TEXTS]
 Y = np.array([row[1:] for row in TEXTS], dtype=np.int8)
 MASK = np.ones_like(Y, dtype=bool)
