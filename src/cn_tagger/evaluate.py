@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .data import GoldRecord
-from .metrics import grouped, label_metrics, scope_metrics
+from .metrics import english_split, grouped, label_metrics, scope_metrics
 from .records import TagResult
 from .tagger import Tagger
 
@@ -28,12 +28,7 @@ def evaluate(tagger: Tagger, records: Sequence[GoldRecord], worst: int = 20,
     metrics["n"] = len(records)
     metrics["per_language"] = grouped(langs, gold, pred, gold_scope, pred_scope, scope_scores,
                                       label_ids)
-    english = [i for i, lang in enumerate(langs) if lang == "en"]
-    other = [i for i, lang in enumerate(langs) if lang != "en"]
-    for name, ii in (("english", english), ("non_english", other)):
-        if ii:
-            metrics[f"{name}_micro_f1"] = label_metrics(
-                [gold[i] for i in ii], [pred[i] for i in ii], label_ids)["micro_f1"]
+    metrics.update(english_split(gold, pred, langs, label_ids))
     metrics["evidence_hit_rate"] = evidence_hit_rate(records, results)
     metrics["language_accuracy"] = _language_accuracy(records, results)
     metrics["worst_errors"] = _worst(records, results, worst)

@@ -57,6 +57,18 @@ def label_metrics(gold: Sequence[set[str]], pred: Sequence[set[str]],
     return {"micro_f1": round(micro, 4), "macro_f1": round(macro, 4), "per_label": per_label}
 
 
+def english_split(gold: Sequence[set[str]], pred: Sequence[set[str]], languages: Sequence[str],
+                  label_ids: Sequence[str]) -> dict[str, float]:
+    """``english_micro_f1`` and ``non_english_micro_f1`` (each only when that group exists)."""
+    out = {}
+    for name, english in (("english", True), ("non_english", False)):
+        ii = [i for i, lang in enumerate(languages) if (lang == "en") == english]
+        if ii:
+            out[f"{name}_micro_f1"] = label_metrics([gold[i] for i in ii], [pred[i] for i in ii],
+                                                    label_ids)["micro_f1"]
+    return out
+
+
 def scope_metrics(gold: Sequence[bool], pred: Sequence[bool], scores: Sequence[float],
                   ) -> dict[str, Any]:
     tp = sum(g and p for g, p in zip(gold, pred, strict=True))

@@ -18,7 +18,7 @@ from .config import read_yaml
 from .data import GoldRecord, check_labels, data_hash, read_gold, targets
 from .decide import Thresholds, decide, learn_thresholds, pool_scores
 from .errors import ConfigError, DataError
-from .metrics import label_metrics, scope_metrics
+from .metrics import english_split, label_metrics, scope_metrics
 from .segment import Segmenter
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -218,12 +218,7 @@ def _quick_metrics(records: list[GoldRecord], scores: np.ndarray, thresholds: Th
     out["scope_f1"] = scope_metrics([r.in_scope for r in records],
                                     [bool(s) for s, _ in decided],
                                     [float(x) for x in scores[:, 0]])["f1"]
-    for name, keep in (("english", lambda lang: lang == "en"),
-                       ("non_english", lambda lang: lang != "en")):
-        ii = [i for i, lang in enumerate(languages) if keep(lang)]
-        if ii:
-            out[f"{name}_micro_f1"] = label_metrics([gold[i] for i in ii], [pred[i] for i in ii],
-                                                    label_ids)["micro_f1"]
+    out.update(english_split(gold, pred, languages, label_ids))
     return out
 
 
